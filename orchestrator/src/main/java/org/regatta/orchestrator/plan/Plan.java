@@ -10,10 +10,10 @@ public record Plan(String file, Map<String, Value> inputs, List<PlannedNode> nod
     List<Step> steps, Map<String, Output> outputs) {
 
   public Plan {
-    inputs = Map.copyOf(inputs);
+    inputs = org.regatta.tosca.model.Ordered.copy(inputs);
     nodes = List.copyOf(nodes);
     steps = List.copyOf(steps);
-    outputs = Map.copyOf(outputs);
+    outputs = org.regatta.tosca.model.Ordered.copy(outputs);
   }
 
   /** Compute instances (VMs) per compute node template, in template order. */

@@ -43,6 +43,11 @@ final class TemplateParser {
     this.defs = new Definitions(shapes);
   }
 
+  /** Stands for a file whose YAML could not be read (the syntax error is already reported). */
+  static ServiceTemplate unreadable(String file) {
+    return new ServiceTemplate(file, null, null, Map.of(), List.of(), Map.of(), null);
+  }
+
   ServiceTemplate parse(String file, YNode root) {
     Map<TypeKind, Map<String, TypeDefinition>> types = new EnumMap<>(TypeKind.class);
     if (root == null) {

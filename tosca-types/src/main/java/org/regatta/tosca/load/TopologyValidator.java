@@ -61,13 +61,22 @@ final class TopologyValidator {
             + Suggest.closest(def.type(), types.names(TypeKind.DATA)));
         continue;
       }
-      Value v = given.get(def.name());
+      Value v = structured(given.get(def.name()), def);
       if (v != null) {
-        Value checked = checker.check(v, def.schema(), path);
-        if (checked == null) {
-          problems.error(def.mark(), path, "the value given for input '" + def.name()
-              + "' is not a valid " + def.type());
-        } else {
+        // report at the input's definition: the value itself may come from the command line
+        Problems own = new Problems(problems.lenient());
+        Value checked = new ValueChecker(types, own).check(v, def.schema(), path);
+        for (var p : own.all()) {
+          String from = p.mark() == null || p.mark().line() == 0 ? "the value given" : "the value"
+              + " given at " + p.mark();
+          String msg = "input '" + def.name() + "': " + from + ": " + p.message();
+          if (p.isError()) {
+            problems.error(def.mark(), p.path(), msg);
+          } else {
+            problems.warning(def.mark(), p.path(), msg);
+          }
+        }
+        if (checked != null) {
           out.put(def.name(), checked);
         }
       } else if (def.defaultValue() != null) {
@@ -83,6 +92,21 @@ final class TopologyValidator {
       }
     }
     return out;
+  }
+
+  /** A list, map or data type given as text on the command line is read as YAML: [a, b]. */
+  private Value structured(Value v, PropertyDef def) {
+    if (!(v instanceof Value.Scalar s) || !ToscaLoader.COMMAND_LINE.equals(s.mark().file())) {
+      return v;
+    }
+    String prim = types.primitiveBase(def.type());
+    if (prim != null && !prim.equals("list") && !prim.equals("map")) {
+      return v;
+    }
+    Problems yaml = new Problems(false);
+    org.regatta.tosca.yaml.YNode n = org.regatta.tosca.yaml.YamlReader.read(
+        ToscaLoader.COMMAND_LINE, s.text(), yaml);
+    return n == null || yaml.hasErrors() ? v : new Definitions(new Shapes(yaml)).value(n);
   }
 
   TopologyTemplate topology(TopologyTemplate t, Map<String, Value> inputs) {

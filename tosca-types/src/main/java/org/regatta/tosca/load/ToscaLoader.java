@@ -31,7 +31,11 @@ import org.regatta.tosca.yaml.YamlReader;
  */
 public final class ToscaLoader {
 
-  public static final String NORMATIVE_RESOURCE = "org/regatta/tosca/normative-types.yaml";
+  /** Visible to every template without an import, in this order. */
+  public static final List<String> IMPLICIT = List.of("org/regatta/tosca/normative-types.yaml",
+      "org/regatta/tosca/non-normative-types.yaml");
+
+  static final String COMMAND_LINE = "command line";
 
   /** Bundled files parse the same every time: keep them (records are immutable). */
   private static final Map<String, ServiceTemplate> BUNDLED = new ConcurrentHashMap<>();
@@ -50,7 +54,7 @@ public final class ToscaLoader {
 
   /** An input value as typed on the command line: text, typed later by the input's type. */
   public static Value commandLineInput(String text) {
-    return Value.Scalar.string(text, new Mark("command line", 0, 0));
+    return Value.Scalar.string(text, new Mark(COMMAND_LINE, 0, 0));
   }
 
   /** Reads an inputs file (a YAML map of name: value); problems go into the result's list. */
@@ -79,7 +83,7 @@ public final class ToscaLoader {
   public LoadResult load(Path file, Map<String, Value> inputs) {
     Problems problems = new Problems(lenient);
     TypeRegistry types = new TypeRegistry();
-    types.declare(bundled(NORMATIVE_RESOURCE));
+    IMPLICIT.forEach(resource -> types.declare(bundled(resource)));
     Map<String, ServiceTemplate> loaded = new LinkedHashMap<>();
     ServiceTemplate main = load(Source.file(file), new ArrayDeque<>(), loaded, problems, null);
     for (ServiceTemplate st : loaded.values()) {
@@ -130,8 +134,11 @@ public final class ToscaLoader {
             + reason(e));
         return null;
       }
-      st = new TemplateParser(problems).parse(src.display(), YamlReader.read(src.display(), text,
-          problems));
+      int before = problems.errorCount();
+      YNode root = YamlReader.read(src.display(), text, problems);
+      st = root == null && problems.errorCount() > before
+          ? TemplateParser.unreadable(src.display())
+          : new TemplateParser(problems).parse(src.display(), root);
     }
     stack.push(src.id());
     for (ImportDef imp : st.imports()) {

@@ -83,7 +83,7 @@ final class ValueChecker {
         List<Value> items = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < l.items().size(); i++) {
-          Value item = entry == null ? l.items().get(i)
+          Value item = entry == null || isNull(l.items().get(i)) ? l.items().get(i)
               : check(l.items().get(i), entry, path + "[" + i + "]");
           ok &= item != null;
           items.add(item);
@@ -97,7 +97,8 @@ final class ValueChecker {
         Map<String, Value> entries = new LinkedHashMap<>();
         boolean ok = true;
         for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-          Value item = entry == null ? e.getValue()
+          // an empty entry ("KEY:") stays empty, as INDIGO templates expect
+          Value item = entry == null || isNull(e.getValue()) ? e.getValue()
               : check(e.getValue(), entry, path + "." + e.getKey());
           ok &= item != null;
           entries.put(e.getKey(), item);
@@ -201,6 +202,10 @@ final class ValueChecker {
       }
     }
     return wrong(v, path, "a range [min, max] of integers (max may be UNBOUNDED)");
+  }
+
+  private static boolean isNull(Value v) {
+    return v instanceof Value.Scalar s && s.isNull();
   }
 
   private static BigInteger bound(Value v) {

@@ -7,7 +7,7 @@ import org.regatta.tosca.yaml.Mark;
 public record CapabilityAssignment(String name, Map<String, Value> properties,
     Map<String, Value> attributes, Mark mark) {
   public CapabilityAssignment {
-    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+    properties = Ordered.copy(properties);
+    attributes = Ordered.copy(attributes);
   }
 }

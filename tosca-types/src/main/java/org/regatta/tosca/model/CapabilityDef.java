@@ -9,8 +9,8 @@ public record CapabilityDef(String name, String type, Map<String, PropertyDef> p
     Map<String, PropertyDef> attributes, List<String> validSourceTypes, Occurrences occurrences,
     Mark mark) {
   public CapabilityDef {
-    properties = Map.copyOf(properties);
-    attributes = Map.copyOf(attributes);
+    properties = Ordered.copy(properties);
+    attributes = Ordered.copy(attributes);
     validSourceTypes = List.copyOf(validSourceTypes);
   }
 }

@@ -8,7 +8,7 @@ import org.regatta.tosca.yaml.Mark;
 public record GroupOrPolicy(String name, String type, Map<String, Value> properties,
     List<String> members, Mark mark) {
   public GroupOrPolicy {
-    properties = Map.copyOf(properties);
+    properties = Ordered.copy(properties);
     members = List.copyOf(members);
   }
 }

@@ -7,7 +7,7 @@ import org.regatta.tosca.yaml.Mark;
 public record InterfaceDef(String name, String type, Map<String, Operation> operations,
     Map<String, Value> inputs, Mark mark) {
   public InterfaceDef {
-    operations = Map.copyOf(operations);
-    inputs = Map.copyOf(inputs);
+    operations = Ordered.copy(operations);
+    inputs = Ordered.copy(inputs);
   }
 }

@@ -14,12 +14,12 @@ public record NodeTemplate(String name, String type, String description,
     List<String> directives, Mark mark) {
 
   public NodeTemplate {
-    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-    capabilities = Collections.unmodifiableMap(new LinkedHashMap<>(capabilities));
+    properties = Ordered.copy(properties);
+    attributes = Ordered.copy(attributes);
+    capabilities = Ordered.copy(capabilities);
     requirements = List.copyOf(requirements);
-    interfaces = Map.copyOf(interfaces);
-    artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
+    interfaces = Ordered.copy(interfaces);
+    artifacts = Ordered.copy(artifacts);
     directives = List.copyOf(directives);
   }
 

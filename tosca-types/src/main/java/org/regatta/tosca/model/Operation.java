@@ -6,6 +6,6 @@ import org.regatta.tosca.yaml.Mark;
 /** An interface operation: its implementation artifact (may be empty) and inputs. */
 public record Operation(String name, String implementation, Map<String, Value> inputs, Mark mark) {
   public Operation {
-    inputs = Map.copyOf(inputs);
+    inputs = Ordered.copy(inputs);
   }
 }

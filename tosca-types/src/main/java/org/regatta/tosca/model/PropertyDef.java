@@ -11,7 +11,7 @@ public record PropertyDef(String name, Schema schema, boolean required, Value de
     String description, String status, Map<String, String> metadata, Mark mark) {
 
   public PropertyDef {
-    metadata = Map.copyOf(metadata);
+    metadata = Ordered.copy(metadata);
   }
 
   public String type() {

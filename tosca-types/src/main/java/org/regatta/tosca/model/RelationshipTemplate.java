@@ -7,7 +7,7 @@ import org.regatta.tosca.yaml.Mark;
 public record RelationshipTemplate(String name, String type, Map<String, Value> properties,
     Map<String, InterfaceDef> interfaces, Mark mark) {
   public RelationshipTemplate {
-    properties = Map.copyOf(properties);
-    interfaces = Map.copyOf(interfaces);
+    properties = Ordered.copy(properties);
+    interfaces = Ordered.copy(interfaces);
   }
 }

@@ -12,7 +12,7 @@ public record RequirementAssignment(String name, String node, String capability,
     String relationship, Map<String, Value> relationshipProperties,
     Map<String, InterfaceDef> relationshipInterfaces, Mark mark) {
   public RequirementAssignment {
-    relationshipProperties = Map.copyOf(relationshipProperties);
-    relationshipInterfaces = Map.copyOf(relationshipInterfaces);
+    relationshipProperties = Ordered.copy(relationshipProperties);
+    relationshipInterfaces = Ordered.copy(relationshipInterfaces);
   }
 }

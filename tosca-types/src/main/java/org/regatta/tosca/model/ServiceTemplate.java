@@ -12,10 +12,10 @@ public record ServiceTemplate(String file, String definitionsVersion, String des
     Map<TypeKind, Map<String, TypeDefinition>> types, TopologyTemplate topology) {
 
   public ServiceTemplate {
-    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = Ordered.copy(metadata);
     imports = List.copyOf(imports);
     Map<TypeKind, Map<String, TypeDefinition>> copy = new EnumMap<>(TypeKind.class);
-    types.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    types.forEach((k, v) -> copy.put(k, Ordered.copy(v)));
     types = Collections.unmodifiableMap(copy);
   }
 }

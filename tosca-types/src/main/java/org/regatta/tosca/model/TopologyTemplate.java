@@ -11,12 +11,12 @@ public record TopologyTemplate(String description, Map<String, PropertyDef> inpu
     List<GroupOrPolicy> groups, List<GroupOrPolicy> policies, Map<String, Output> outputs) {
 
   public TopologyTemplate {
-    inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
-    nodeTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(nodeTemplates));
-    relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
+    inputs = Ordered.copy(inputs);
+    nodeTemplates = Ordered.copy(nodeTemplates);
+    relationships = Ordered.copy(relationships);
     groups = List.copyOf(groups);
     policies = List.copyOf(policies);
-    outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    outputs = Ordered.copy(outputs);
   }
 
   public static TopologyTemplate empty() {

@@ -17,13 +17,13 @@ public record TypeDefinition(TypeKind kind, String name, String derivedFrom, Str
     Mark mark) {
 
   public TypeDefinition {
-    properties = Map.copyOf(properties);
-    attributes = Map.copyOf(attributes);
-    capabilities = Map.copyOf(capabilities);
+    properties = Ordered.copy(properties);
+    attributes = Ordered.copy(attributes);
+    capabilities = Ordered.copy(capabilities);
     requirements = List.copyOf(requirements);
-    interfaces = Map.copyOf(interfaces);
-    artifacts = Map.copyOf(artifacts);
-    operations = Map.copyOf(operations);
+    interfaces = Ordered.copy(interfaces);
+    artifacts = Ordered.copy(artifacts);
+    operations = Ordered.copy(operations);
     constraints = List.copyOf(constraints);
     validSourceTypes = List.copyOf(validSourceTypes);
     validTargetTypes = List.copyOf(validTargetTypes);

@@ -39,7 +39,7 @@ public sealed interface Value
 
   record MapValue(Map<String, Value> entries, Mark mark) implements Value {
     public MapValue {
-      entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+      entries = Ordered.copy(entries);
     }
   }
 

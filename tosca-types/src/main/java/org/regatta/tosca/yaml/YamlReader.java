@@ -52,12 +52,13 @@ public final class YamlReader {
           Mark keyMark = mark(p, file);
           p.nextToken();
           YNode value = node(p, file, problems);
-          if (entries.containsKey(key)) {
-            problems.error(keyMark, "", "duplicate key '" + key + "' (first at line "
-                + entries.get(key).keyMark().line() + ")");
-          } else {
-            entries.put(key, new YNode.Entry(key, keyMark, value));
+          YNode.Entry first = entries.remove(key);
+          if (first != null) {
+            // YAML forbids it, yet common parsers keep the last one and INDIGO's catalogue has one
+            problems.warning(keyMark, "", "duplicate key '" + key + "' replaces the one at line "
+                + first.keyMark().line());
           }
+          entries.put(key, new YNode.Entry(key, keyMark, value));
         }
         return new YNode.MapNode(entries, mark);
       }
