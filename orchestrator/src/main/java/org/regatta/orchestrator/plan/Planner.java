@@ -33,7 +33,7 @@ public final class Planner {
     List<Problem> out = new ArrayList<>();
     for (NodeTemplate n : r.topology().nodeTemplates().values()) {
       if (Roles.of(r.types(), n.type()).isEmpty()) {
-        out.add(new Problem(Problem.Severity.ERROR, n.mark(),
+        out.add(new Problem(Problem.Severity.ERROR, n.typeMark(),
             "topology_template.node_templates." + n.name() + ".type", "node type '" + n.type()
                 + "' has no implementation in Regatta (no role implements it or a type it"
                 + " derives from; implemented: " + String.join(", ", Roles.implementedTypes())

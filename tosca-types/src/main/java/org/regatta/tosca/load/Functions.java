@@ -188,7 +188,7 @@ final class Functions {
   /** Index into lists and maps: {@code [node, prop, 0, target]}. */
   private Value walk(Value v, List<Value> rest, Value.Function f, String path) {
     for (Value key : rest) {
-      if (Value.isDeferred(v)) {
+      if (v instanceof Value.Function || v instanceof Value.Generated) {
         return new Value.Function(f.name(), f.args(), f.mark());
       }
       String k = Value.display(key);

@@ -206,7 +206,7 @@ final class TopologyParser {
             : Map.of(),
         m.has("directives") ? shapes.strings(m.get("directives"), join(path, "directives"),
             "directives") : List.of(),
-        e.keyMark());
+        e.keyMark(), m.get("type").mark());
   }
 
   private List<RequirementAssignment> requirements(YNode n, String path) {

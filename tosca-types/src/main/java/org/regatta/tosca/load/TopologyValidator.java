@@ -94,13 +94,13 @@ final class TopologyValidator {
     return out;
   }
 
-  /** A list, map or data type given as text on the command line is read as YAML: [a, b]. */
+  /** A list, map, range or data type given as text on the command line is read as YAML: [a, b]. */
   private Value structured(Value v, PropertyDef def) {
     if (!(v instanceof Value.Scalar s) || !ToscaLoader.COMMAND_LINE.equals(s.mark().file())) {
       return v;
     }
     String prim = types.primitiveBase(def.type());
-    if (prim != null && !prim.equals("list") && !prim.equals("map")) {
+    if (prim != null && !prim.equals("list") && !prim.equals("map") && !prim.equals("range")) {
       return v;
     }
     Problems yaml = new Problems(false);
@@ -137,7 +137,7 @@ final class TopologyValidator {
     String path = "topology_template.node_templates." + n.name();
     TypeDefinition type = types.get(TypeKind.NODE, n.type());
     if (type == null) {
-      problems.error(n.mark(), path + ".type", "unknown node type '" + n.type() + "'"
+      problems.error(n.typeMark(), path + ".type", "unknown node type '" + n.type() + "'"
           + Suggest.closest(n.type(), types.names(TypeKind.NODE)));
       return n;
     }

@@ -85,13 +85,19 @@ public final class ToscaLoader {
     TypeRegistry types = new TypeRegistry();
     IMPLICIT.forEach(resource -> types.declare(bundled(resource)));
     Map<String, ServiceTemplate> loaded = new LinkedHashMap<>();
-    ServiceTemplate main = load(Source.file(file), new ArrayDeque<>(), loaded, problems, null);
+    int[] unresolved = {0};
+    ServiceTemplate main = load(Source.file(file), new ArrayDeque<>(), loaded, problems, null,
+        unresolved);
     for (ServiceTemplate st : loaded.values()) {
       types.declare(st);
     }
     types.check(problems);
     TopologyTemplate topology = null;
     Map<String, Value> values = Map.of();
+    if (unresolved[0] > 0) {
+      // without all its types the topology would only repeat the import error as unknown types
+      return new LoadResult(main, types, values, null, problems.all());
+    }
     if (main != null && main.topology() != null) {
       TopologyValidator validator = new TopologyValidator(types, problems);
       values = validator.inputs(main.topology(), inputs, file.toString());
@@ -104,7 +110,8 @@ public final class ToscaLoader {
   }
 
   private ServiceTemplate load(Source src, Deque<String> stack,
-      Map<String, ServiceTemplate> loaded, Problems problems, ImportDef importedBy) {
+      Map<String, ServiceTemplate> loaded, Problems problems, ImportDef importedBy,
+      int[] unresolved) {
     if (stack.contains(src.id())) {
       List<String> cycle = new ArrayList<>();
       boolean in = false;
@@ -148,9 +155,14 @@ public final class ToscaLoader {
       if (target == null) {
         problems.error(imp.mark(), "imports", "cannot resolve import '" + imp.file() + "': "
             + (why.isEmpty() ? "relative imports need a file on disk" : String.join("; ", why)));
+        unresolved[0]++;
         continue;
       }
-      load(target, stack, loaded, problems, imp);
+      int before = problems.errorCount();
+      if (load(target, stack, loaded, problems, imp, unresolved) == null
+          || problems.errorCount() > before) {
+        unresolved[0]++;
+      }
     }
     stack.pop();
     loaded.put(src.id(), st);

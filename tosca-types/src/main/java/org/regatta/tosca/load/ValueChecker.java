@@ -259,6 +259,18 @@ final class ValueChecker {
       }
       default -> { }
     }
+    if ("range".equals(prim) && v instanceof Value.ListValue l && l.items().size() == 2) {
+      // a range fits in_range (or a bound) when both its ends do
+      for (Value end : l.items()) {
+        if (!(end instanceof Value.Scalar s && s.text().equals("UNBOUNDED"))) {
+          String bad = violation(end, "integer", c);
+          if (bad != null) {
+            return bad + " (in range " + Value.display(v) + ")";
+          }
+        }
+      }
+      return null;
+    }
     Comparable<?> mine = comparable(v, prim);
     if (c.operator().equals("valid_values")) {
       for (Value a : c.args()) {

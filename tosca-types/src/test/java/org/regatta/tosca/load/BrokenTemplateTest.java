@@ -45,7 +45,7 @@ class BrokenTemplateTest {
         Arguments.of("YAML syntax error", Fixture.HEADER + "topology_template:\n  inputs: [a,\n",
             List.of(), 3, "YAML syntax error"),
         Arguments.of("unknown type", CLUSTER.replace("tosca.nodes.SoftwareComponent",
-            "tosca.nodes.SoftwareComponnet"), List.of(), 16,
+            "tosca.nodes.SoftwareComponnet"), List.of(), 17,
             "unknown node type 'tosca.nodes.SoftwareComponnet' (did you mean"),
         Arguments.of("missing required input", CLUSTER.replace("      default: 2\n", ""),
             List.of(), 4, "missing required input 'slave_num'"),
