@@ -145,4 +145,31 @@ final class Json {
       return F.textNode(text);
     }
   }
+
+  static ObjectNode deployment(org.regatta.orchestrator.state.Deployment d,
+      java.util.List<org.regatta.orchestrator.state.Resource> nodes) {
+    ObjectNode o = F.objectNode();
+    o.put("id", d.id());
+    o.put("name", d.name());
+    o.put("status", d.status().name());
+    o.put("status_reason", d.statusReason());
+    o.put("template", d.templateFile());
+    o.put("cloud", d.cloud());
+    o.put("created", d.created().toString());
+    o.put("updated", d.updated().toString());
+    ObjectNode outputs = o.putObject("outputs");
+    d.outputs().forEach(outputs::put);
+    ArrayNode a = o.putArray("nodes");
+    for (org.regatta.orchestrator.state.Resource r : nodes) {
+      ObjectNode n = a.addObject();
+      n.put("name", r.name());
+      n.put("node_template", r.node());
+      n.put("state", r.state().name());
+      n.put("cloud_id", r.cloudId());
+      n.put("private_address", r.privateAddress());
+      n.put("public_address", r.publicAddress());
+      n.put("last_step", r.lastStep());
+    }
+    return o;
+  }
 }

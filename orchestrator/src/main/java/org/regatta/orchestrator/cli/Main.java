@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Regatta: deploy highly available, elastic compute clusters from TOSCA "
         + "templates.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, PlanCommand.class,
+        DeployCommand.class, ListCommand.class, StatusCommand.class, OutputsCommand.class,
+        LogsCommand.class, ScaleCommand.class, UndeployCommand.class, ResumeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int OK = 0;
@@ -39,6 +42,11 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
         : FAILED);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof DeploymentRef.Failure
+          || e instanceof org.regatta.orchestrator.state.StoreException) {
+        err.println("orchestrator: " + e.getMessage());
+        return FAILED;
+      }
       // no stack trace reaches the user; REGATTA_DEBUG=1 shows it
       err.println("orchestrator: internal error: " + e);
       if (System.getenv("REGATTA_DEBUG") != null) {

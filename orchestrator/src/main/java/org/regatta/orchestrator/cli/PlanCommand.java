@@ -20,14 +20,17 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin
   TemplateOptions options = new TemplateOptions();
 
+  @Mixin
+  OutputOptions out = new OutputOptions();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    boolean json = options.json(spec.commandLine());
+    boolean json = out.json(spec.commandLine());
     LoadResult r = options.load(spec.commandLine());
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter pw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Problem> problems = new ArrayList<>(r.problems());
     if (r.ok() && r.topology() == null) {
@@ -45,9 +48,9 @@ final class PlanCommand implements Callable<Integer> {
     Report.problems(problems, err);
     Plan plan = Planner.plan(r);
     if (json) {
-      out.println(Json.write(Json.plan(plan)));
+      pw.println(Json.write(Json.plan(plan)));
     } else {
-      Report.plan(plan, out);
+      Report.plan(plan, pw);
     }
     return Main.OK;
   }

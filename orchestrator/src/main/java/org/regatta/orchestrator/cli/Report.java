@@ -83,4 +83,13 @@ final class Report {
     String text = Value.display(v);
     return Value.isDeferred(v) ? text + "  (known at deploy)" : text;
   }
+
+  static void outputs(org.regatta.orchestrator.state.Deployment d, PrintWriter out) {
+    out.println();
+    out.println(d.id() + "  " + d.name() + "  " + d.status());
+    if (!d.outputs().isEmpty()) {
+      out.println("Outputs:");
+      d.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+    }
+  }
 }

@@ -45,16 +45,20 @@ final class TemplateOptions {
       description = "fetch import URLs that no catalogue entry maps (off by default)")
   boolean network;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE})")
-  String output;
 
-  boolean json(CommandLine cli) {
-    if (!output.equals("text") && !output.equals("json")) {
-      throw new CommandLine.ParameterException(cli, "-o must be text or json, not '" + output
-          + "'");
+  /** Loads the template again with these inputs as text (stored with a deployment). */
+  LoadResult reload(CommandLine cli, Map<String, String> stored) {
+    List<String> saved = inputs;
+    Path savedFile = inputsFile;
+    inputs = new ArrayList<>();
+    stored.forEach((k, v) -> inputs.add(k + "=" + v));
+    inputsFile = null;
+    try {
+      return load(cli);
+    } finally {
+      inputs = saved;
+      inputsFile = savedFile;
     }
-    return output.equals("json");
   }
 
   /** Loads the template; configuration errors become problems of the result. */

@@ -15,19 +15,22 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   TemplateOptions options = new TemplateOptions();
 
+  @Mixin
+  OutputOptions out = new OutputOptions();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    boolean json = options.json(spec.commandLine());
+    boolean json = out.json(spec.commandLine());
     LoadResult r = options.load(spec.commandLine());
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter pw = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(Json.validation(r)));
+      pw.println(Json.write(Json.validation(r)));
     } else {
       Report.problems(r.problems(), spec.commandLine().getErr());
-      out.println(Report.summary(options.file.toString(), r));
+      pw.println(Report.summary(options.file.toString(), r));
     }
     return r.ok() ? Main.OK : Main.FAILED;
   }

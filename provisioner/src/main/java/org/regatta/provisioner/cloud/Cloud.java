@@ -7,7 +7,9 @@ import java.util.List;
  * The port to a cloud: create machines from specs in parallel, list what a deployment has, and
  * destroy. One implementation per backend (jclouds for real clouds, a fake for unit tests), each
  * passing the same contract test. Errors are translated here into {@link CloudException}s whose
- * message is one sentence naming the cloud, node and cause.
+ * message is one sentence naming the cloud, node and cause. Backends: {@link JcloudsCloud}
+ * (local Docker and the jclouds clouds), {@link ByonCloud}, {@link FakeCloud}; {@link Clouds}
+ * opens the right one, and docs/clouds.md describes them.
  */
 public interface Cloud extends AutoCloseable {
 
@@ -20,7 +22,10 @@ public interface Cloud extends AutoCloseable {
    */
   CreateResult create(List<NodeSpec> specs);
 
-  /** The nodes carrying the deployment label {@code deploymentId}, running or not. */
+  /**
+   * The nodes carrying the deployment label {@code deploymentId}, running or not; machines a
+   * cloud still shows after they were terminated are left out.
+   */
   List<CloudNode> list(String deploymentId) throws CloudException;
 
   /** Destroys the nodes with these ids; ids that no longer exist are not an error. */

@@ -1,0 +1,45 @@
+package org.regatta.orchestrator.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.regatta.orchestrator.deploy.DeployException;
+import org.regatta.orchestrator.state.Deployment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code orchestrator undeploy ID}: destroy every node of the deployment. */
+@Command(name = "undeploy", mixinStandardHelpOptions = true,
+    description = "Destroy every node of a deployment.")
+final class UndeployCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "ID", description = "deployment id or name")
+  String ref;
+
+  @Mixin
+  StateOptions state = new StateOptions();
+
+  @Mixin
+  DeployCommand.RunOptions run = new DeployCommand.RunOptions();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter pw = spec.commandLine().getOut();
+    try (Runtime rt = Runtime.open(state)) {
+      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      try {
+        rt.engine(state, d.id(), run.progress(pw, rt.clock)).undeploy(d.id());
+        pw.println(d.id() + "  " + d.name() + "  DELETE_COMPLETE");
+        return Main.OK;
+      } catch (DeployException e) {
+        spec.commandLine().getErr().println("orchestrator: undeploy of " + d.id() + " failed: "
+            + e.getMessage());
+        return Main.FAILED;
+      }
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package org.regatta.orchestrator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regatta.orchestrator.deploy.Workspace;
+import org.regatta.provisioner.ssh.KeyPairs;
+import org.regatta.provisioner.ssh.KnownHosts;
+import org.regatta.provisioner.ssh.RemoteShell;
+import org.regatta.provisioner.ssh.SshConnector;
+import org.regatta.provisioner.ssh.SshTarget;
+
+/**
+ * The HA cluster on the real local cloud: Docker nodes through jclouds, roles over SSH, real
+ * ZooKeeper and Consul. Needs bin/setup (CI runs it); skips with the reason otherwise.
+ */
+class LocalClusterIT {
+
+  @TempDir
+  static Path home;
+
+  static String previousHome;
+  final List<String> deployments = new ArrayList<>();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void useATemporaryHome() {
+    LocalCloud.assumeReady("LocalClusterIT");
+    previousHome = System.getProperty("regatta.home");
+    System.setProperty("regatta.home", home.toString());
+  }
+
+  @AfterAll
+  static void restoreHome() {
+    if (previousHome == null) {
+      System.clearProperty("regatta.home");
+    } else {
+      System.setProperty("regatta.home", previousHome);
+    }
+  }
+
+  /** Whatever a test left, goes: no container of its deployments survives it. */
+  @AfterEach
+  void undeployEverything() {
+    for (String id : deployments) {
+      if (!LocalCloud.containers(id).isEmpty()) {
+        Cli.run("undeploy", id, "-q");
+      }
+      List<String> left = LocalCloud.containers(id);
+      if (!left.isEmpty()) {
+        LocalCloud.docker(concat(List.of("rm", "-f"), left));
+      }
+    }
+  }
+
+  private static String[] concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all.toArray(String[]::new);
+  }
+
+  private String deploy(String template, String... extra) {
+    List<String> args = new ArrayList<>(List.of("deploy",
+        Cli.root().resolve(template).toString(), "-q"));
+    args.addAll(List.of(extra));
+    Cli c = Cli.run(args.toArray(String[]::new));
+    String id = c.out().lines().filter(l -> l.startsWith("deployment ")).findFirst()
+        .map(l -> l.split(" ")[1]).orElseThrow(() -> new AssertionError(c.all()));
+    deployments.add(id);
+    assertEquals(0, c.exit(), c::all);
+    return id;
+  }
+
+  private static JsonNode status(String id) throws IOException {
+    Cli c = Cli.run("status", id, "-o", "json");
+    assertEquals(0, c.exit(), c::all);
+    return JSON.readTree(c.out());
+  }
+
+  private static List<String> addresses(JsonNode status, String prefix) {
+    List<String> out = new ArrayList<>();
+    status.get("nodes").forEach(n -> {
+      if (n.get("name").asText().startsWith(prefix)
+          && !n.get("state").asText().equals("DELETED")) {
+        out.add(n.get("private_address").asText());
+      }
+    });
+    return out;
+  }
+
+  /** Runs a command on a node with the deployment's own key; its output. */
+  private static String exec(String id, String address, String command) throws Exception {
+    Workspace ws = Workspace.defaultLocation();
+    SshConnector ssh = new SshConnector(KeyPairs.load(ws.sshDir(id)),
+        KnownHosts.open(home.resolve("test-known-hosts-" + address)));
+    StringBuilder out = new StringBuilder();
+    try (RemoteShell shell = ssh.connect(new SshTarget("root", address, 22),
+        Duration.ofSeconds(30))) {
+      shell.exec(command, line -> out.append(line).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static void eventually(String what, Duration limit, Supplier<Boolean> check)
+      throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < end) {
+      if (check.get()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(what + " did not happen within " + limit.toSeconds() + " s");
+  }
+
+  private static long zkMode(String id, List<String> masters, String mode) {
+    return masters.stream().filter(m -> {
+      try {
+        return exec(id, m, "echo srvr | nc -q1 127.0.0.1 2181").contains("Mode: " + mode);
+      } catch (Exception e) {
+        return false;
+      }
+    }).count();
+  }
+
+  private static boolean consulLeaderWith(String id, String master, int alive) {
+    try {
+      String peers = exec(id, master, "consul operator raft list-peers");
+      String members = exec(id, master, "consul members");
+      return peers.contains("leader") && members.lines().filter(l -> l.contains(" alive "))
+          .count() == alive;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void haClusterDeploysSurvivesAMasterScalesAndUndeploysCleanly() throws Exception {
+    String id = deploy("templates/mesos_cluster.yaml");
+    JsonNode s = status(id);
+    assertEquals("CREATE_COMPLETE", s.get("status").asText());
+    List<String> masters = addresses(s, "mesos_master_server-");
+    assertEquals(3, masters.size());
+    assertEquals(2, addresses(s, "mesos_slave_server-").size());
+    assertEquals(2, addresses(s, "mesos_lb_server-").size());
+    assertEquals(7, LocalCloud.containers(id).size());
+    assertTrue(s.at("/outputs/mesos_endpoint").asText().startsWith("http://172.28.55."));
+    Cli outputs = Cli.run("outputs", id);
+    assertTrue(outputs.out().contains("marathon_endpoint = https://"), outputs::all);
+
+    eventually("a ZooKeeper quorum with one leader", Duration.ofSeconds(30),
+        () -> zkMode(id, masters, "leader") == 1 && zkMode(id, masters, "follower") == 2);
+    eventually("a Consul leader with all 7 members alive", Duration.ofSeconds(30),
+        () -> consulLeaderWith(id, masters.get(0), 7));
+
+    // scale the agents 2 → 4 → 1, removing mesos_slave_server-0 first
+    Cli up = Cli.run("scale", id, "mesos_slave_server", "4", "-q");
+    assertEquals(0, up.exit(), up::all);
+    assertEquals(4, addresses(status(id), "mesos_slave_server-").size());
+    eventually("the new agents in Consul", Duration.ofSeconds(30),
+        () -> consulLeaderWith(id, masters.get(0), 9));
+    Cli down = Cli.run("scale", id, "mesos_slave", "1", "--remove", "mesos_slave_server-0",
+        "-q");
+    assertEquals(0, down.exit(), down::all);
+    JsonNode after = status(id);
+    List<String> agents = new ArrayList<>();
+    after.get("nodes").forEach(n -> {
+      if (n.get("name").asText().startsWith("mesos_slave_server-")) {
+        agents.add(n.get("name").asText());
+      }
+    });
+    // the removal list goes first, then the newest: -0, -3 and -2 go
+    assertEquals(List.of("mesos_slave_server-1"), agents);
+    assertEquals(6, LocalCloud.containers(id).size());
+
+    // stop one master: the other two keep a ZooKeeper leader and a Consul leader. (After this
+    // no node is added: Docker hands a stopped container's address to the next one.)
+    String stopped = LocalCloud.docker("ps", "-q", "--filter", "label=org.regatta.deployment="
+        + id, "--filter", "label=org.regatta.node=mesos_master_server-0").get(0);
+    LocalCloud.docker("stop", "-t", "1", stopped);
+    List<String> rest = masters.subList(1, 3);
+    eventually("a ZooKeeper leader among the two masters left", Duration.ofSeconds(30),
+        () -> zkMode(id, rest, "leader") == 1);
+    eventually("a Consul leader among the two masters left", Duration.ofSeconds(30),
+        () -> consulLeaderWith(id, rest.get(0), 5));
+
+    Cli undeploy = Cli.run("undeploy", id, "-q");
+    assertEquals(0, undeploy.exit(), undeploy::all);
+    assertTrue(LocalCloud.containers(id).isEmpty());
+    assertTrue(LocalCloud.volumes(id).isEmpty());
+    assertEquals("DELETE_COMPLETE", status(id).get("status").asText());
+  }
+
+  @Test
+  void aRoleThatFailsNamesNodeAndStepAndLeavesNoNode() throws Exception {
+    Path empty = home.resolve("no-jars");
+    java.nio.file.Files.createDirectories(empty.resolve("zookeeper"));
+    String before = System.getProperty("regatta.node-lib");
+    System.setProperty("regatta.node-lib", empty.toString());
+    try {
+      Cli c = Cli.run("deploy", Cli.root().resolve("templates/mesos_cluster_dev.yaml").toString(),
+          "-q");
+      String id = c.out().lines().filter(l -> l.startsWith("deployment ")).findFirst()
+          .map(l -> l.split(" ")[1]).orElseThrow(() -> new AssertionError(c.all()));
+      deployments.add(id);
+      assertEquals(1, c.exit(), c::all);
+      assertTrue(c.err().contains("mesos_master_server-0 (mesos_master, step"
+          + " mesos_master.create)"), c::err);
+      assertTrue(c.err().contains("zookeeper"), c::err);
+      assertEquals("CREATE_FAILED", status(id).get("status").asText());
+      assertTrue(LocalCloud.containers(id).isEmpty(), "containers left behind");
+    } finally {
+      if (before == null) {
+        System.clearProperty("regatta.node-lib");
+      } else {
+        System.setProperty("regatta.node-lib", before);
+      }
+    }
+  }
+}
