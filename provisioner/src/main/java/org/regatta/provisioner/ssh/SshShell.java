@@ -61,10 +61,13 @@ public final class SshShell implements RemoteShell {
     try {
       channel = (ChannelExec) session.openChannel("exec");
       channel.setCommand(command);
-      channel.setInputStream(new ByteArrayInputStream(new byte[0])); // EOF for readers of stdin
+      // stdin gets an immediate EOF by closing the channel's stream, not through an input stream:
+      // with one JSch starts a feeder thread that races the close of a quick command (an NPE)
+      java.io.OutputStream stdin = channel.getOutputStream();
       channel.setOutputStream(out, true);
       channel.setErrStream(err, true);
       channel.connect(CHANNEL_TIMEOUT_MS);
+      stdin.close();
       while (!channel.isClosed()) {
         Thread.sleep(POLL_MS);
       }
@@ -80,7 +83,7 @@ public final class SshShell implements RemoteShell {
         throw failure;
       }
       return status;
-    } catch (JSchException e) {
+    } catch (JSchException | IOException e) {
       throw SshErrors.io(target, "command '" + abbreviate(command) + "'", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
