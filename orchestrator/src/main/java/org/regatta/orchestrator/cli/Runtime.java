@@ -54,7 +54,7 @@ final class Runtime implements AutoCloseable {
     }
     return new org.regatta.orchestrator.deploy.Engine(store, cloud,
         new org.regatta.orchestrator.deploy.SshAccess(workspace, deploymentId,
-            cloudConfig(o).loginUser()),
+            cloudConfig(o).loginUser(), cloud),
         org.regatta.orchestrator.deploy.NodeRoles.distribution(), workspace, progress, clock);
   }
 

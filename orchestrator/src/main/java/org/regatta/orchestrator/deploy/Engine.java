@@ -262,8 +262,8 @@ public final class Engine {
       CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new))
           .get(Math.max(1, left), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      failure.compareAndSet(null, "timed out after " + options.timeout().toMinutes()
-          + " min (raise it with --timeout)");
+      failure.compareAndSet(null, "timed out after " + options.timeout().toSeconds()
+          + " s (raise it with --timeout)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure.compareAndSet(null, "interrupted");
