@@ -71,15 +71,19 @@ final class DeployCommand implements Callable<Integer> {
       Engine engine = rt.engine(state, id, run.progress(out, rt.clock));
       engine.record(id, deploymentName, plan, template.file.toAbsolutePath().toString(),
           Files.readString(template.file), inputs);
-      out.println("deployment " + id + " (" + deploymentName + "): CREATE_IN_PROGRESS on "
-          + rt.cloudName(state) + "; status: orchestrator status " + id);
-      out.flush();
+      (run.json() ? err : out).println("deployment " + id + " (" + deploymentName
+          + "): CREATE_IN_PROGRESS on " + rt.cloudName(state) + "; status: orchestrator status "
+          + id);
+      (run.json() ? err : out).flush();
       try {
-        Deployment d = engine.converge(id, plan, inputs, run.options(deploymentName));
-        Report.outputs(d, out);
+        engine.converge(id, plan, inputs, run.options(deploymentName));
+        run.result(rt, id, out);
         return Main.OK;
       } catch (DeployException e) {
         err.println("orchestrator: deployment " + id + " failed: " + e.getMessage());
+        if (run.json()) {
+          run.result(rt, id, out);
+        }
         return Main.FAILED;
       }
     } catch (IOException e) {
@@ -100,6 +104,11 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress lines")
     boolean quiet;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+        description = "text or json: the deployment with its nodes and outputs at the end"
+            + " (default: ${DEFAULT-VALUE})")
+    String output = "text";
+
     @Option(names = "--parallelism", defaultValue = "8", paramLabel = "N",
         description = "node operations run at once (default: ${DEFAULT-VALUE})")
     int parallelism;
@@ -109,9 +118,27 @@ final class DeployCommand implements Callable<Integer> {
           Duration.ofMinutes(3));
     }
 
+    boolean json() {
+      if (!output.equals("text") && !output.equals("json")) {
+        throw new DeploymentRef.Failure("-o must be text or json, not '" + output + "'");
+      }
+      return output.equals("json");
+    }
+
     org.regatta.orchestrator.deploy.Progress progress(PrintWriter out, java.time.Clock clock) {
-      return quiet ? org.regatta.orchestrator.deploy.Progress.QUIET
+      return quiet || json() ? org.regatta.orchestrator.deploy.Progress.QUIET
           : new ConsoleProgress(out, clock);
+    }
+
+    /** The result of a command that changed a deployment: its outputs, or all of it as JSON. */
+    void result(Runtime rt, String id, PrintWriter out)
+        throws org.regatta.orchestrator.state.StoreException {
+      Deployment d = rt.store.get(id).orElseThrow();
+      if (json()) {
+        out.println(Json.write(Json.deployment(d, rt.store.resources(id))));
+      } else {
+        Report.outputs(d, out);
+      }
     }
 
     static Duration duration(String text) {

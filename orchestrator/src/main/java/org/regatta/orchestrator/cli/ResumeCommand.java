@@ -44,9 +44,9 @@ final class ResumeCommand implements Callable<Integer> {
       }
       Plan plan = Stored.plan(d, spec.commandLine());
       try {
-        Deployment done = rt.engine(state, d.id(), run.progress(pw, rt.clock))
+        rt.engine(state, d.id(), run.progress(pw, rt.clock))
             .converge(d.id(), plan, d.inputs(), run.options(d.name()));
-        Report.outputs(done, pw);
+        run.result(rt, d.id(), pw);
         return Main.OK;
       } catch (DeployException e) {
         spec.commandLine().getErr().println("orchestrator: deployment " + d.id() + " failed: "

@@ -47,9 +47,9 @@ final class ScaleCommand implements Callable<Integer> {
       Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
       var plan = ResumeCommand.Stored.plan(d, spec.commandLine());
       try {
-        Deployment done = rt.engine(state, d.id(), run.progress(pw, rt.clock))
+        rt.engine(state, d.id(), run.progress(pw, rt.clock))
             .scale(d.id(), plan, node, count, removal, d.inputs(), run.options(d.name()));
-        Report.outputs(done, pw);
+        run.result(rt, d.id(), pw);
         return Main.OK;
       } catch (DeployException e) {
         spec.commandLine().getErr().println("orchestrator: scale of " + d.id() + " failed: "

@@ -33,7 +33,11 @@ final class UndeployCommand implements Callable<Integer> {
       Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
       try {
         rt.engine(state, d.id(), run.progress(pw, rt.clock)).undeploy(d.id());
-        pw.println(d.id() + "  " + d.name() + "  DELETE_COMPLETE");
+        if (run.json()) {
+          run.result(rt, d.id(), pw);
+        } else {
+          pw.println(d.id() + "  " + d.name() + "  DELETE_COMPLETE");
+        }
         return Main.OK;
       } catch (DeployException e) {
         spec.commandLine().getErr().println("orchestrator: undeploy of " + d.id() + " failed: "
