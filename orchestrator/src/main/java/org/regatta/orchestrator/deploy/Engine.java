@@ -170,9 +170,15 @@ public final class Engine {
       throw new DeployException(id, e.getMessage());
     }
     List<Resource> missing = new ArrayList<>();
+    List<String> halfMade = new ArrayList<>();
     for (Resource r : store.resources(id)) {
       CloudNode n = existing.remove(r.name());
-      if (n != null && n.state() != CloudNode.State.TERMINATED) {
+      if (n != null && (n.state() != CloudNode.State.RUNNING || n.privateAddress() == null)) {
+        // created but never started (the orchestrator died in between): make it again
+        halfMade.add(n.id());
+        n = null;
+      }
+      if (n != null) {
         if (r.cloudId() == null || r.state().ordinal() < NodeState.CREATED.ordinal()) {
           store.putResource(r.withCloud(n.id(), n.privateAddress(), n.publicAddress(),
               clock.instant()).with(NodeState.CREATED, "adopted", clock.instant()));
@@ -182,10 +188,11 @@ public final class Engine {
         missing.add(r);
       }
     }
-    if (!existing.isEmpty()) {
-      // the cloud has machines of this deployment that no record names: never leak them
+    existing.values().forEach(n -> halfMade.add(n.id()));
+    if (!halfMade.isEmpty()) {
+      // half-made machines, and machines of this deployment that no record names: never leak
       try {
-        cloud.destroy(existing.values().stream().map(CloudNode::id).toList());
+        cloud.destroy(halfMade);
       } catch (CloudException e) {
         throw new DeployException(id, e.getMessage());
       }

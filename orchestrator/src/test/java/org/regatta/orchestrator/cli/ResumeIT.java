@@ -45,13 +45,14 @@ class ResumeIT {
     reader.start();
     String id = null;
     try {
-      // kill it as soon as the first machine exists: the others are being created
+      // kill it while the cloud is creating the machines (they take a few seconds together)
       for (String l = lines.poll(120, TimeUnit.SECONDS); l != null;
           l = lines.poll(120, TimeUnit.SECONDS)) {
         if (l.startsWith("deployment ")) {
           id = l.split(" ")[1];
         }
-        if (id != null && l.contains("ok: created")) {
+        if (id != null && l.contains("creating")) {
+          Thread.sleep(300);
           break;
         }
       }

@@ -174,6 +174,22 @@ class EngineTest {
   }
 
   @Test
+  void aMachineLeftHalfMadeByACrashIsMadeAgain() throws Exception {
+    cloud.crashAfterCreates(2);
+    Engine e = engine();
+    String id = record(e);
+    assertThrows(FakeCloud.Crash.class, () -> e.converge(id, plan, inputs, options(false)));
+    cloud.crashAfterCreates(-1);
+    String halfMade = cloud.list(id).get(0).id();
+    cloud.setState(halfMade, CloudNode.State.PENDING); // created, never started
+    Deployment d = engine().converge(id, plan, inputs, options(false));
+    assertEquals(DeploymentStatus.CREATE_COMPLETE, d.status());
+    assertTrue(cloud.destroyed().contains(halfMade));
+    assertEquals(7, cloud.list(id).size());
+    assertConsistent(id);
+  }
+
+  @Test
   void undeployThatFailsCanBeRetried() throws Exception {
     Engine e = engine();
     String id = record(e);
