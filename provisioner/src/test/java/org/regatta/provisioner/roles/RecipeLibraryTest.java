@@ -114,6 +114,10 @@ class RecipeLibraryTest {
     // crash: the supervisor starts it again (after its 1 s pause)
     child.destroyForcibly();
     ProcessHandle second = awaitOther(pidFile, child.pid());
+    // the pid file names the new process before its script has written its line: wait for it
+    for (int i = 0; i < 250 && Files.readAllLines(runs, StandardCharsets.UTF_8).size() < 2; i++) {
+      Thread.sleep(20);
+    }
     assertEquals(List.of("run", "run"), Files.readAllLines(runs, StandardCharsets.UTF_8));
     assertTrue(Files.readString(root.resolve("var/log/regatta/s.log"))
         .contains("s exited with status 137; restarting in 1s"));
