@@ -18,12 +18,38 @@ public final class Master implements AutoCloseable {
   private final Leadership leadership;
   private final MasterServer server;
   private final DocumentStore store;
+  private final ControlLoop loop;
+  private final java.util.concurrent.ScheduledExecutorService ticker;
 
-  private Master(CuratorFramework zk, Leadership leadership, MasterServer server) {
+  private Master(CuratorFramework zk, Leadership leadership, MasterServer server,
+      java.time.Duration agentTimeout) {
     this.zk = zk;
     this.leadership = leadership;
     this.server = server;
     this.store = new ZkDocumentStore(zk, ROOT + "/state");
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    this.loop = new ControlLoop(store, new AgentRegistry(agentTimeout), AgentClient.http(), clock,
+        java.time.Duration.ofSeconds(60));
+    server.routes(new AppsApi(loop, clock, leadership.self()));
+    leadership.onChange(leader -> {
+      if (leader) {
+        loop.becameLeader();
+      }
+    });
+    this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "master-control-loop");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleWithFixedDelay(() -> {
+      if (leadership.isLeader()) {
+        try {
+          loop.tick();
+        } catch (Exception e) {
+          // ZooKeeper unreachable for a moment: the next tick tries again
+        }
+      }
+    }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**
@@ -32,6 +58,12 @@ public final class Master implements AutoCloseable {
    */
   public static Master start(String zkConnect, InetSocketAddress listen, String advertiseHost)
       throws Exception {
+    return start(zkConnect, listen, advertiseHost, java.time.Duration.ofSeconds(10));
+  }
+
+  /** {@code agentTimeout}: an agent silent this long is lost and its tasks replaced. */
+  public static Master start(String zkConnect, InetSocketAddress listen, String advertiseHost,
+      java.time.Duration agentTimeout) throws Exception {
     CuratorFramework zk = CuratorFrameworkFactory.builder().connectString(zkConnect)
         .sessionTimeoutMs(SESSION_TIMEOUT_MS).connectionTimeoutMs(5_000)
         .retryPolicy(new ExponentialBackoffRetry(200, 10, 2_000)).build();
@@ -40,9 +72,10 @@ public final class Master implements AutoCloseable {
       MasterServer server = new MasterServer(listen, zkConnect);
       Leadership leadership = new Leadership(zk, ROOT + "/leader",
           "http://" + advertiseHost + ":" + server.port());
+      Master m = new Master(zk, leadership, server, agentTimeout);
       server.start(leadership);
       leadership.start();
-      return new Master(zk, leadership, server);
+      return m;
     } catch (Exception e) {
       zk.close();
       throw e;
@@ -67,6 +100,7 @@ public final class Master implements AutoCloseable {
 
   @Override
   public void close() {
+    ticker.shutdownNow();
     server.close();
     leadership.close();
     zk.close();

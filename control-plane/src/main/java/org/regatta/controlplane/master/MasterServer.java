@@ -25,6 +25,12 @@ public final class MasterServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService pool;
   private volatile Leadership leadership;
+  private volatile Routes routes = (ex, method, path) -> false;
+
+  /** Routes only the leader serves; false when the path is not theirs. */
+  public interface Routes {
+    boolean handle(HttpExchange ex, String method, String path) throws IOException;
+  }
   private final String zkConnect;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong redirects = new AtomicLong();
@@ -40,6 +46,10 @@ public final class MasterServer implements AutoCloseable {
     });
     http.setExecutor(pool);
     http.createContext("/", this::handle);
+  }
+
+  public void routes(Routes r) {
+    this.routes = r;
   }
 
   public void start(Leadership l) {
@@ -86,7 +96,7 @@ public final class MasterServer implements AutoCloseable {
         default -> {
           if (!leadership.isLeader()) {
             redirect(ex);
-          } else {
+          } else if (!routes.handle(ex, method, path)) {
             error(ex, 404, "no route for " + method + " " + path);
           }
         }
@@ -147,7 +157,7 @@ public final class MasterServer implements AutoCloseable {
     send(ex, status, "application/json", o.toString());
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body)
+  static void send(HttpExchange ex, int status, String type, String body)
       throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
