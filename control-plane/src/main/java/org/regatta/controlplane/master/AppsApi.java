@@ -216,7 +216,7 @@ final class AppsApi implements MasterServer.Routes {
   }
 
   private App versioned(App app) {
-    return app.toBuilder().version(clock.instant().toString()).build();
+    return app.toBuilder().version(Times.format(clock.instant())).build();
   }
 
   private void store(App app) throws StoreException {
@@ -276,7 +276,7 @@ final class AppsApi implements MasterServer.Routes {
 
   private void deployment(HttpExchange ex, int status) throws IOException {
     reply(ex, status, JSON.createObjectNode().put("deploymentId", UUID.randomUUID().toString())
-        .put("version", clock.instant().toString()));
+        .put("version", Times.format(clock.instant())));
   }
 
   private static String body(HttpExchange ex) throws IOException {

@@ -145,7 +145,7 @@ public final class ControlLoop {
       if (!r.state().equals(t.state()) && !(t.state().equals("TASK_KILLING") && !terminal)
           || r.healthy() != null && !r.healthy().equals(t.healthy())) {
         StoredTask u = t.withState(t.state().equals("TASK_KILLING") && !terminal ? t.state()
-            : r.state(), r.healthy(), clock.instant().toString());
+            : r.state(), r.healthy(), Times.format(clock.instant()));
         tasks.put(u.id(), u);
         save(u);
       }
@@ -159,7 +159,8 @@ public final class ControlLoop {
       // a task the leader did not know (a report from before this leader): adopt it
       StoredTask adopted = new StoredTask(r.taskId(), r.appId(), agentId,
           agent.get().info().hostname(), r.ports() == null ? List.of() : r.ports(), r.state(),
-          r.healthy(), r.timestamp(), r.timestamp(), apps.get(r.appId()).version());
+          r.healthy(), Times.normalise(r.timestamp()), Times.normalise(r.timestamp()),
+          apps.get(r.appId()).version());
       tasks.put(adopted.id(), adopted);
       save(adopted);
     } else {
@@ -234,7 +235,7 @@ public final class ControlLoop {
     for (Placement p : result.placements()) {
       App app = byRequest.get(p.task().taskId());
       StoredTask t = new StoredTask(p.task().taskId(), app.id(), p.agentId(), p.hostname(),
-          p.hostPorts(), "TASK_STAGING", null, now.toString(), null, app.version());
+          p.hostPorts(), "TASK_STAGING", null, Times.format(now), null, app.version());
       save(t);
       agents.get(p.agentId()).ifPresent(a -> client.launch(a.info().url(), launch(app, t)));
     }
