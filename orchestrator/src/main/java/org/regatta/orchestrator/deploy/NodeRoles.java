@@ -55,6 +55,8 @@ public final class NodeRoles implements RoleRunner {
     Map<String, Object> all = new LinkedHashMap<>(vars);
     all.putIfAbsent(org.regatta.provisioner.roles.RoleVars.ZOOKEEPER_LIB,
         nodeLib.resolve("zookeeper"));
+    all.putIfAbsent(org.regatta.provisioner.roles.RoleVars.CONTROL_PLANE_LIB,
+        nodeLib.resolve("control-plane"));
     try {
       RoleRun run = runner.run(shell, RoleCatalogue.get(role), all, log);
       return run.changed();

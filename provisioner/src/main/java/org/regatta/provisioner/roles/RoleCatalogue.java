@@ -12,7 +12,8 @@ public final class RoleCatalogue {
   private static final Map<String, Role> ROLES = new LinkedHashMap<>();
 
   static {
-    for (Role r : new Role[] {new ZooKeeperRole(), ConsulRole.server(), ConsulRole.agent()}) {
+    for (Role r : new Role[] {new ZooKeeperRole(), ConsulRole.server(), ConsulRole.agent(),
+        ControlPlaneRole.master(), ControlPlaneRole.agent()}) {
       ROLES.put(r.name(), r);
     }
   }

@@ -25,6 +25,8 @@ public final class RoleVars {
   public static final String DATACENTER = "datacenter";
   /** Local directory holding the ZooKeeper jars (Path or String). */
   public static final String ZOOKEEPER_LIB = "zookeeper_lib";
+  /** Local directory holding the control plane's jars (Path or String). */
+  public static final String CONTROL_PLANE_LIB = "control_plane_lib";
   /** ZooKeeper's heap in MiB (Integer, default 128). */
   public static final String ZOOKEEPER_HEAP_MB = "zookeeper_heap_mb";
 

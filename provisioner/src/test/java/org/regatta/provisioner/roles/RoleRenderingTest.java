@@ -39,15 +39,31 @@ class RoleRenderingTest {
 
   @Test
   void everyCatalogueRoleRendersCompletely() throws RoleException {
-    assertEquals(List.of("zookeeper", "consul-server", "consul-agent"),
-        List.copyOf(RoleCatalogue.names()));
+    assertEquals(List.of("zookeeper", "consul-server", "consul-agent", "control-plane-master",
+        "control-plane-agent"), List.copyOf(RoleCatalogue.names()));
     for (String name : RoleCatalogue.names()) {
       Role role = RoleCatalogue.get(name);
-      String self = name.equals("consul-agent") ? "172.28.55.20" : "172.28.55.12";
+      String self = name.endsWith("agent") ? "172.28.55.20" : "172.28.55.12";
       Map<String, String> files = render(role, vars(self));
       assertTrue(files.containsKey("recipe.sh"), name);
       files.forEach((f, text) -> assertFalse(text.contains("{{"), name + "/" + f + ": " + text));
     }
+  }
+
+  @Test
+  void controlPlaneRolesPointAtTheMasters() throws RoleException {
+    Map<String, String> master = render(RoleCatalogue.get("control-plane-master"),
+        vars("172.28.55.12"));
+    assertTrue(master.get("control-plane-master.run").contains("MasterMain"
+        + " 172.28.55.11:2181,172.28.55.12:2181,172.28.55.13:2181 8080 172.28.55.12"),
+        master::toString);
+    Map<String, String> agent = render(RoleCatalogue.get("control-plane-agent"),
+        vars("172.28.55.20"));
+    assertTrue(agent.get("control-plane-agent.run").contains("AgentMain http://172.28.55.11:8080,"
+        + "http://172.28.55.12:8080,http://172.28.55.13:8080 5051"), agent::toString);
+    RoleException notAMaster = org.junit.jupiter.api.Assertions.assertThrows(RoleException.class,
+        () -> render(RoleCatalogue.get("control-plane-master"), vars("172.28.55.20")));
+    assertTrue(notAMaster.getMessage().contains("runs on masters only"));
   }
 
   @Test
@@ -123,7 +139,8 @@ class RoleRenderingTest {
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RoleCatalogue.get("zookeper"));
-    assertEquals("no role named 'zookeper'; known roles: zookeeper, consul-server, consul-agent",
+    assertEquals("no role named 'zookeper'; known roles: zookeeper, consul-server, consul-agent,"
+        + " control-plane-master, control-plane-agent",
         e.getMessage());
   }
 
