@@ -271,6 +271,16 @@ final class AppsApi implements MasterServer.Routes {
       item.putObject("delay").put("timeLeftSeconds", 0).put("overdue", true);
       item.put("reason", list.get(0).reason());
     });
+    java.time.Instant now = clock.instant();
+    for (var d : loop.delayed()) {
+      ObjectNode item = items.addObject();
+      item.putObject("app").put("id", d.task().appId());
+      item.put("count", 1);
+      item.putObject("delay").put("timeLeftSeconds",
+          Math.max(0, java.time.Duration.between(now, d.until()).toSeconds()))
+          .put("overdue", false);
+      item.put("reason", d.reason());
+    }
     return JSON.createObjectNode().set("queue", items);
   }
 

@@ -24,6 +24,8 @@ import org.regatta.controlplane.protocol.AgentProtocol.Launch;
 import org.regatta.controlplane.protocol.AgentProtocol.TaskReport;
 import org.regatta.controlplane.scheduler.Agent;
 import org.regatta.controlplane.scheduler.ClusterView;
+import org.regatta.controlplane.scheduler.Delayed;
+import org.regatta.controlplane.scheduler.LaunchBackoff;
 import org.regatta.controlplane.scheduler.Framework;
 import org.regatta.controlplane.scheduler.Placement;
 import org.regatta.controlplane.scheduler.PortRange;
@@ -59,7 +61,11 @@ public final class ControlLoop {
   private final Clock clock;
   private final Duration launchTimeout;
   private volatile Instant leaderSince = Instant.EPOCH;
+  /** Per app: consecutive failed tasks and when the last one failed (Marathon's backoff). */
+  private final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Instant> lastFailure = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile List<Unplaced> queue = List.of();
+  private volatile List<Delayed> delayed = List.of();
 
   public ControlLoop(DocumentStore store, AgentRegistry agents, AgentClient client, Clock clock,
       Duration launchTimeout) {
@@ -73,6 +79,11 @@ public final class ControlLoop {
   public void becameLeader() {
     leaderSince = clock.instant();
     queue = List.of();
+  }
+
+  /** Tasks waiting out their app's launch backoff after failures. */
+  public List<Delayed> delayed() {
+    return delayed;
   }
 
   /** The backlog: tasks that could not be placed, with why. */
@@ -140,6 +151,14 @@ public final class ControlLoop {
     if (t != null && (t.terminal() || rank(r.state()) < rank(t.state())
         && !t.state().equals("TASK_KILLING"))) {
       return; // never backwards
+    }
+    if (t != null && !r.state().equals(t.state())) {
+      if (r.state().equals("TASK_FAILED")) {
+        failures.merge(t.appId(), 1, Integer::sum);
+        lastFailure.put(t.appId(), clock.instant());
+      } else if (r.state().equals("TASK_RUNNING")) {
+        failures.remove(t.appId());
+      }
     }
     if (t != null) {
       if (!r.state().equals(t.state()) && !(t.state().equals("TASK_KILLING") && !terminal)
@@ -219,6 +238,13 @@ public final class ControlLoop {
       }
       for (int i = live.size(); i < want; i++) {
         TaskRequest req = request(app);
+        int failed = failures.getOrDefault(app.id(), 0);
+        if (failed > 0) {
+          App a = AppDefaults.fill(app);
+          req = req.withNotBefore(new LaunchBackoff(Duration.ofSeconds(a.backoffSeconds()),
+              a.backoffFactor(), Duration.ofSeconds(a.maxLaunchDelaySeconds()))
+              .notBefore(lastFailure.get(app.id()), failed));
+        }
         pending.add(req);
         byRequest.put(req.taskId(), app);
       }
@@ -240,6 +266,7 @@ public final class ControlLoop {
       agents.get(p.agentId()).ifPresent(a -> client.launch(a.info().url(), launch(app, t)));
     }
     queue = List.copyOf(result.unplaced());
+    delayed = List.copyOf(result.delayed());
   }
 
   private void kill(StoredTask t, Map<String, StoredTask> tasks) throws StoreException {

@@ -180,4 +180,26 @@ class ControlLoopTest {
     loop.tick();
     assertEquals(3, agents.killed.size());
   }
+
+  @Test
+  void anAppWhoseTasksFailWaitsOutItsBackoff() throws Exception {
+    store.put("apps", "/web", ("{\"id\":\"/web\",\"cmd\":\"false\",\"instances\":1,"
+        + "\"backoffSeconds\":10,\"backoffFactor\":2}").getBytes(StandardCharsets.UTF_8));
+    clock.advance(Duration.ofSeconds(11));
+    heartbeat("a1");
+    loop.tick();
+    assertEquals(1, agents.launched.size());
+    String first = agents.launched.get(0).taskId();
+    loop.report("a1", new TaskReport(first, "/web", "TASK_FAILED", "exit 1", List.of(), null,
+        clock.instant().toString()));
+    clock.advance(Duration.ofSeconds(1));
+    loop.agents().heard(agent("a1", List.of()), clock.instant());
+    loop.tick();
+    assertEquals(1, agents.launched.size(), "relaunched before the backoff");
+    assertEquals(1, loop.delayed().size());
+    clock.advance(Duration.ofSeconds(10));
+    loop.agents().heard(agent("a1", List.of()), clock.instant());
+    loop.tick();
+    assertEquals(2, agents.launched.size());
+  }
 }
