@@ -8,12 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polling helpers for tests that watch real processes. */
-final class Await {
+/** Polling helpers (every 20 ms) for tests that watch real processes and servers. */
+public final class Await {
+
+  /** How long {@link #until(String, BooleanSupplier)} waits. */
+  public static final Duration WAIT = Duration.ofSeconds(20);
 
   private Await() {}
 
-  static void until(String what, Duration limit, BooleanSupplier condition) {
+  public static void until(String what, BooleanSupplier condition) {
+    until(what, WAIT, condition);
+  }
+
+  public static void until(String what, Duration limit, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -32,7 +39,7 @@ final class Await {
    * Whether {@code pid} is a live process: {@code kill -0} succeeds and it is no zombie (where
    * PID 1 does not reap orphans, a killed orphan lingers as a zombie that {@code kill -0} finds).
    */
-  static boolean alive(long pid) {
+  public static boolean alive(long pid) {
     try {
       Process p = new ProcessBuilder("kill", "-0", Long.toString(pid))
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -2,14 +2,13 @@ package org.regatta.orchestrator.cli;
 
 import org.regatta.orchestrator.state.Deployment;
 import org.regatta.orchestrator.state.StoreException;
-import picocli.CommandLine;
 
 /** Finds the deployment a command names (by id or unique name), or says there is none. */
 final class DeploymentRef {
 
   private DeploymentRef() {}
 
-  static Deployment find(Runtime rt, String ref, CommandLine cli) throws StoreException {
+  static Deployment find(Runtime rt, String ref) throws StoreException {
     return rt.store.find(ref).orElseThrow(() -> new Failure("no deployment '" + ref
         + "' (see 'orchestrator list')"));
   }

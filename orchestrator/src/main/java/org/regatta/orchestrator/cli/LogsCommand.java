@@ -42,7 +42,7 @@ final class LogsCommand implements Callable<Integer> {
   public Integer call() throws StoreException, IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      Deployment d = DeploymentRef.find(rt, ref);
       List<String> names = new ArrayList<>();
       for (Resource r : rt.store.resources(d.id())) {
         names.add(r.name());

@@ -42,9 +42,15 @@ public final class Main implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
         : FAILED);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // expected failures are one sentence; only the unexpected is an internal error
       if (e instanceof DeploymentRef.Failure
           || e instanceof org.regatta.orchestrator.state.StoreException) {
         err.println("orchestrator: " + e.getMessage());
+        return FAILED;
+      }
+      if (e instanceof org.regatta.orchestrator.deploy.DeployException d) {
+        err.println("orchestrator: deployment " + d.deploymentId() + " failed: "
+            + d.getMessage());
         return FAILED;
       }
       // no stack trace reaches the user; REGATTA_DEBUG=1 shows it

@@ -31,7 +31,7 @@ final class OutputsCommand implements Callable<Integer> {
     boolean json = out.json(spec.commandLine());
     PrintWriter pw = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      Deployment d = DeploymentRef.find(rt, ref);
       if (json) {
         var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         d.outputs().forEach(o::put);

@@ -3,7 +3,6 @@ package org.regatta.orchestrator.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.regatta.orchestrator.deploy.DeployException;
 import org.regatta.orchestrator.plan.Plan;
 import org.regatta.orchestrator.state.Deployment;
 import org.regatta.orchestrator.state.DeploymentStatus;
@@ -36,23 +35,17 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      Deployment d = DeploymentRef.find(rt, ref);
       if (d.status() != DeploymentStatus.CREATE_IN_PROGRESS
           && d.status() != DeploymentStatus.CREATE_FAILED) {
         throw new DeploymentRef.Failure("deployment " + d.id() + " is " + d.status()
             + ": only a deployment being created (or failed with --keep-failed) resumes");
       }
       Plan plan = Stored.plan(d, spec.commandLine());
-      try {
-        rt.engine(state, d.id(), run.progress(pw, rt.clock))
-            .converge(d.id(), plan, d.inputs(), run.options(d.name()));
-        run.result(rt, d.id(), pw);
-        return Main.OK;
-      } catch (DeployException e) {
-        spec.commandLine().getErr().println("orchestrator: deployment " + d.id() + " failed: "
-            + e.getMessage());
-        return Main.FAILED;
-      }
+      rt.engine(state, d.id(), run.progress(pw, rt.clock))
+          .converge(d.id(), plan, d.inputs(), run.options(d.name()));
+      run.result(rt, d.id(), pw);
+      return Main.OK;
     }
   }
 

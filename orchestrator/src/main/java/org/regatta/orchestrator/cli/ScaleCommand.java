@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.regatta.orchestrator.deploy.DeployException;
 import org.regatta.orchestrator.state.Deployment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,18 +43,12 @@ final class ScaleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      Deployment d = DeploymentRef.find(rt, ref);
       var plan = ResumeCommand.Stored.plan(d, spec.commandLine());
-      try {
-        rt.engine(state, d.id(), run.progress(pw, rt.clock))
-            .scale(d.id(), plan, node, count, removal, d.inputs(), run.options(d.name()));
-        run.result(rt, d.id(), pw);
-        return Main.OK;
-      } catch (DeployException e) {
-        spec.commandLine().getErr().println("orchestrator: scale of " + d.id() + " failed: "
-            + e.getMessage());
-        return Main.FAILED;
-      }
+      rt.engine(state, d.id(), run.progress(pw, rt.clock))
+          .scale(d.id(), plan, node, count, removal, d.inputs(), run.options(d.name()));
+      run.result(rt, d.id(), pw);
+      return Main.OK;
     }
   }
 }

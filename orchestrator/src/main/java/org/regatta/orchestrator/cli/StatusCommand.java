@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean json = out.json(spec.commandLine());
     PrintWriter pw = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
+      Deployment d = DeploymentRef.find(rt, ref);
       List<Resource> nodes = rt.store.resources(d.id());
       if (json) {
         pw.println(Json.write(Json.deployment(d, nodes)));

@@ -2,7 +2,6 @@ package org.regatta.orchestrator.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.regatta.orchestrator.deploy.DeployException;
 import org.regatta.orchestrator.state.Deployment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,20 +29,14 @@ final class UndeployCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter pw = spec.commandLine().getOut();
     try (Runtime rt = Runtime.open(state)) {
-      Deployment d = DeploymentRef.find(rt, ref, spec.commandLine());
-      try {
-        rt.engine(state, d.id(), run.progress(pw, rt.clock)).undeploy(d.id());
-        if (run.json()) {
-          run.result(rt, d.id(), pw);
-        } else {
-          pw.println(d.id() + "  " + d.name() + "  DELETE_COMPLETE");
-        }
-        return Main.OK;
-      } catch (DeployException e) {
-        spec.commandLine().getErr().println("orchestrator: undeploy of " + d.id() + " failed: "
-            + e.getMessage());
-        return Main.FAILED;
+      Deployment d = DeploymentRef.find(rt, ref);
+      rt.engine(state, d.id(), run.progress(pw, rt.clock)).undeploy(d.id());
+      if (run.json()) {
+        run.result(rt, d.id(), pw);
+      } else {
+        pw.println(d.id() + "  " + d.name() + "  DELETE_COMPLETE");
       }
+      return Main.OK;
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.regatta.controlplane.agent.Await;
 import org.regatta.controlplane.agent.AgentResources;
 import org.regatta.controlplane.agent.AgentResources.PortRange;
 import org.regatta.controlplane.agent.Cgroups;
@@ -82,7 +83,7 @@ class AgentDaemonTest {
   void registersAtStartAndAgainEveryHeartbeat() throws Exception {
     try (FakeMaster master = FakeMaster.leader();
         AgentDaemon daemon = AgentDaemon.start(agent(master).build())) {
-      Poll.until("three registrations", () -> master.registrations().size() >= 3);
+      Await.until("three registrations", () -> master.registrations().size() >= 3);
       AgentInfo info = master.registrations().get(0);
       assertEquals(daemon.agentId(), info.agentId());
       assertEquals(daemon.url(), info.url());
@@ -110,12 +111,12 @@ class AgentDaemonTest {
         FakeMaster follower = FakeMaster.redirectingTo(leader);
         FakeMaster noLeader = FakeMaster.answering(503);
         AgentDaemon daemon = AgentDaemon.start(agent(noLeader, follower).build())) {
-      Poll.until("a registration at the leader", () -> !leader.registrations().isEmpty());
+      Await.until("a registration at the leader", () -> !leader.registrations().isEmpty());
       assertEquals(1, noLeader.requests(AgentProtocol.AGENTS_PATH).size(), "tried first");
       assertEquals(1, follower.requests(AgentProtocol.AGENTS_PATH).size(), "redirected");
       assertEquals(Optional.of(URI.create(leader.url())), daemon.leader());
 
-      Poll.until("three more beats", () -> leader.registrations().size() >= 4);
+      Await.until("three more beats", () -> leader.registrations().size() >= 4);
       assertEquals(1, noLeader.requests().size(), "the known leader is asked first");
       assertEquals(1, follower.requests().size(), "the known leader is asked first");
 
@@ -123,7 +124,7 @@ class AgentDaemonTest {
       follower.redirectTo(null);
       leader.redirectTo(follower.url());
       int before = follower.registrations().size();
-      Poll.until("registrations at the new leader",
+      Await.until("registrations at the new leader",
           () -> follower.registrations().size() > before + 2);
       assertEquals(Optional.of(URI.create(follower.url())), daemon.leader());
     }
@@ -138,7 +139,7 @@ class AgentDaemonTest {
       assertEquals(202, accepted.statusCode(), accepted.body());
       assertEquals("web.1", Json.MAPPER.readValue(accepted.body(), TaskReport.class).taskId());
 
-      Poll.until("TASK_RUNNING pushed", () -> master.states("web.1").contains("TASK_RUNNING"));
+      Await.until("TASK_RUNNING pushed", () -> master.states("web.1").contains("TASK_RUNNING"));
       TaskReport running = master.reports("web.1").get(master.states("web.1")
           .indexOf("TASK_RUNNING"));
       assertEquals("/web", running.appId());
@@ -146,9 +147,9 @@ class AgentDaemonTest {
       assertNull(running.healthy(), "no health check");
       assertTrue(master.requests(AgentProtocol.STATUS_PATH).stream()
           .allMatch(r -> daemon.agentId().equals(r.agentHeader())), "X-Regatta-Agent on pushes");
-      Poll.until("the next heartbeat to list it running",
+      Await.until("the next heartbeat to list it running",
           () -> anyRegistrationLists(master, "web.1", "TASK_RUNNING"));
-      Poll.until("the task to write its output",
+      Await.until("the task to write its output",
           () -> readQuietly(work.resolve("sandboxes/web.1/stdout")).equals("hi\n"));
 
       HttpResponse<String> again = call("POST", daemon.url() + AgentProtocol.TASKS_PATH, web);
@@ -161,10 +162,10 @@ class AgentDaemonTest {
 
       HttpResponse<String> killed = call("DELETE", daemon.url() + "/internal/tasks/web.1", null);
       assertEquals(202, killed.statusCode(), killed.body());
-      Poll.until("TASK_KILLED pushed", () -> master.states("web.1").contains("TASK_KILLED"));
+      Await.until("TASK_KILLED pushed", () -> master.states("web.1").contains("TASK_KILLED"));
       assertEquals(List.of("TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_KILLED"),
           master.states("web.1"), "each change pushed once, in order");
-      Poll.until("a heartbeat to list it killed",
+      Await.until("a heartbeat to list it killed",
           () -> anyRegistrationLists(master, "web.1", "TASK_KILLED"));
 
       assertEquals(404, call("DELETE", daemon.url() + "/internal/tasks/nope", null).statusCode());
@@ -181,13 +182,13 @@ class AgentDaemonTest {
           List.of(port), List.of(new HealthCheck("HTTP", "/", 0, null, 20, 1, 1, 3)));
       assertEquals(202, call("POST", daemon.url() + AgentProtocol.TASKS_PATH, web).statusCode());
 
-      Poll.until("healthy=true pushed", () -> master.reports("py.1").stream()
+      Await.until("healthy=true pushed", () -> master.reports("py.1").stream()
           .anyMatch(r -> Boolean.TRUE.equals(r.healthy())));
       TaskReport healthy = master.reports("py.1").stream()
           .filter(r -> Boolean.TRUE.equals(r.healthy())).findFirst().orElseThrow();
       assertEquals("TASK_RUNNING", healthy.state());
       assertEquals(List.of(port), healthy.ports());
-      Poll.until("a heartbeat to list it healthy", () -> master.registrations().stream()
+      Await.until("a heartbeat to list it healthy", () -> master.registrations().stream()
           .anyMatch(i -> listed(i, "py.1").map(t -> Boolean.TRUE.equals(t.healthy()))
               .orElse(false)));
     }
@@ -197,27 +198,27 @@ class AgentDaemonTest {
   void reportsQueuedWhileTheMasterIsDownArriveInOrderLater() throws Exception {
     try (FakeMaster master = FakeMaster.leader();
         AgentDaemon daemon = AgentDaemon.start(agent(master).build())) {
-      Poll.until("a registration", () -> !master.registrations().isEmpty());
+      Await.until("a registration", () -> !master.registrations().isEmpty());
       master.stop();
       call("POST", daemon.url() + AgentProtocol.TASKS_PATH,
           launch("ok.1", "true", List.of(), List.of()));
       call("POST", daemon.url() + AgentProtocol.TASKS_PATH,
           launch("bad.1", "exit 3", List.of(), List.of()));
-      Poll.until("eight reports queued", () -> daemon.pendingReports() == 8);
+      Await.until("eight reports queued", () -> daemon.pendingReports() == 8);
       Thread.sleep(300); // a few failed attempts with backoff
       assertEquals(8, daemon.pendingReports());
 
       int beats = master.registrations().size();
       master.restart();
-      Poll.until("the queued reports delivered", () -> master.reports().size() == 8);
+      Await.until("the queued reports delivered", () -> master.reports().size() == 8);
       assertEquals(List.of("TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_FINISHED"),
           master.states("ok.1"));
       assertEquals(List.of("TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_FAILED"),
           master.states("bad.1"));
       assertEquals("Command exited with status 3",
           master.reports("bad.1").get(3).message());
-      Poll.until("the outbox to empty", () -> daemon.pendingReports() == 0);
-      Poll.until("registrations again", () -> master.registrations().size() > beats);
+      Await.until("the outbox to empty", () -> daemon.pendingReports() == 0);
+      Await.until("registrations again", () -> master.registrations().size() > beats);
     }
   }
 
@@ -228,11 +229,11 @@ class AgentDaemonTest {
       try (AgentDaemon daemon = AgentDaemon.start(agent(master).build())) {
         call("POST", daemon.url() + AgentProtocol.TASKS_PATH,
             launch("sleepy.1", "sleep 30", List.of(), List.of()));
-        Poll.until("TASK_RUNNING", () -> master.states("sleepy.1").contains("TASK_RUNNING"));
+        Await.until("TASK_RUNNING", () -> master.states("sleepy.1").contains("TASK_RUNNING"));
         pid = pidOf("sleepy.1");
-        assertTrue(Poll.alive(pid));
+        assertTrue(Await.alive(pid));
       }
-      assertFalse(Poll.alive(pid), "close() kills the tasks");
+      assertFalse(Await.alive(pid), "close() kills the tasks");
       assertEquals("TASK_KILLED", master.states("sleepy.1").get(3), "and pushes their end");
     }
   }
@@ -246,15 +247,15 @@ class AgentDaemonTest {
         firstId = first.agentId();
         call("POST", first.url() + AgentProtocol.TASKS_PATH,
             launch("keep.1", "sleep 30", List.of(), List.of()));
-        Poll.until("TASK_RUNNING", () -> master.states("keep.1").contains("TASK_RUNNING"));
+        Await.until("TASK_RUNNING", () -> master.states("keep.1").contains("TASK_RUNNING"));
         pid = pidOf("keep.1");
       }
-      assertTrue(Poll.alive(pid), "configured to leave its tasks running");
+      assertTrue(Await.alive(pid), "configured to leave its tasks running");
       try (AgentDaemon second = AgentDaemon.start(agent(master).build())) {
         assertEquals(firstId, second.agentId(), "the id is stable per work dir");
         assertEquals(List.of("keep.1"), second.orphansKilled());
-        Poll.until("the orphan to die", () -> !Poll.alive(pid));
-        Poll.until("a registration of the second agent without it", () -> master.registrations()
+        Await.until("the orphan to die", () -> !Await.alive(pid));
+        Await.until("a registration of the second agent without it", () -> master.registrations()
             .stream().anyMatch(i -> i.url().equals(second.url()) && i.tasks().isEmpty()));
       }
     }
@@ -277,7 +278,7 @@ class AgentDaemonTest {
       assertEquals(405, call("PUT", tasks, "{}").statusCode());
       assertEquals(404, call("GET", daemon.url() + "/nope", null).statusCode());
 
-      Poll.until("the refusals reported", () -> master.reports().size() == 2);
+      Await.until("the refusals reported", () -> master.reports().size() == 2);
       TaskReport refused = master.reports("empty.1").get(0);
       assertEquals("TASK_FAILED", refused.state());
       assertTrue(refused.message().startsWith("launch refused: task empty.1: needs cmd"),
@@ -293,7 +294,7 @@ class AgentDaemonTest {
 
   private long pidOf(String taskId) throws IOException {
     Path file = work.resolve("meta").resolve(taskId + ".pid");
-    Poll.until(file + " to hold a pid", () -> readQuietly(file).endsWith("\n"));
+    Await.until(file + " to hold a pid", () -> readQuietly(file).endsWith("\n"));
     return Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
   }
 
